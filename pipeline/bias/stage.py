@@ -54,7 +54,7 @@ def run(config: BiasConfig, in_dir: Path, out_dir: Path, stats_path: Path) -> di
                     audit.write(record["id"], KEPT, **details)
 
         write_records(kept, staging / RECORDS_FILE)
-        write_config(staging, "bias", config)
+        write_config(staging, {"bias": config})
 
     stats = stage_stats("bias", len(records), audit)
     write_json(stats_path, stats)

@@ -11,6 +11,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+PARAMS_FILE = "params.json"
+
 
 @contextlib.contextmanager
 def atomic_dir(final: Path):
@@ -53,6 +55,7 @@ def write_json(path: Path, payload) -> None:
         raise
 
 
-def write_config(folder: Path, section_name: str, section) -> None:
-    """Save the resolved config section (defaults filled in) next to a stage's output."""
-    write_json(Path(folder) / "config.json", {section_name: section.model_dump(mode="json")})
+def write_config(folder: Path, sections: dict) -> None:
+    """Save the resolved params sections (defaults filled in) next to a stage's output."""
+    # Not config.json: that name belongs to Hugging Face model folders.
+    write_json(Path(folder) / PARAMS_FILE, {name: section.model_dump(mode="json") for name, section in sections.items()})

@@ -119,8 +119,7 @@ class ModelConfig(Section):
 
 
 class TokenizeConfig(Section):
-    block_size: int = Field(default=128, ge=8)
-    num_proc: int = Field(default=1, ge=1)
+    block_size: int = Field(default=128, ge=8, description="Tokens per training example.")
 
 
 class LoraConfig(Section):
@@ -133,7 +132,7 @@ class LoraConfig(Section):
 
 class TrainConfig(Section):
     seed: int = 0
-    max_steps: int = Field(default=600, ge=1)
+    max_steps: int = Field(default=300, ge=1)
     learning_rate: float = Field(default=1e-3, gt=0)
     per_device_batch_size: int = Field(default=16, ge=1)
     gradient_accumulation_steps: int = Field(default=1, ge=1)
@@ -148,9 +147,12 @@ class TrainConfig(Section):
 
 
 class EvaluateConfig(Section):
-    seed: int = 0
+    seed: int = Field(default=0, description="Seed set before each generation, so outputs do not depend on prompt order.")
     batch_size: int = Field(default=16, ge=1)
     max_new_tokens: int = Field(default=40, ge=1)
+    do_sample: bool = Field(default=True, description="Sample with temperature and top_p; false decodes greedily.")
+    temperature: float = Field(default=0.8, gt=0)
+    top_p: float = Field(default=0.95, gt=0, le=1)
     prompts: list[str] = Field(min_length=1)
 
 

@@ -111,7 +111,7 @@ def run(config: IngestConfig, out_dir: Path, stats_path: Path) -> dict:
             raise InputError("no records were ingested from any source; see the rejections in "
                              f"{out_dir / AUDIT_FILE} or check ingest.sources")
         write_records(records, staging / RECORDS_FILE)
-        write_config(staging, "ingest", config)
+        write_config(staging, {"ingest": config})
 
     stats = {
         "stage": "ingest",

@@ -82,7 +82,7 @@ def run(config: SampleConfig, out_dir: Path) -> dict:
             for row in pairs:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         (staging / NOTES_FILE).write_text("\n\n".join(notes) + "\n", encoding="utf-8")
-        write_config(staging, "sample", config)
+        write_config(staging, {"sample": config})
 
     stats = {"documents": len(documents), "pairs": len(pairs), "notes": len(notes), "malformed_lines": len(MALFORMED_LINES)}
     log.info("wrote sample corpus to %s: %s", out_dir, stats)

@@ -1,0 +1,29 @@
+"""The Markdown report of the evaluate stage."""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ").strip() or "(empty)"
+
+
+def render_report(metrics: dict, prompts: list[str], generations: dict[str, list[str]]) -> str:
+    base, tuned = metrics["base"], metrics["finetuned"]
+    lines = [
+        "# Evaluation",
+        "",
+        f"Held-out test split: {tuned['tokens']} scored tokens.",
+        "",
+        "| model | loss (nats/token) | perplexity |",
+        "| --- | ---: | ---: |",
+        f"| base (`{metrics['base_model']}`) | {base['loss']:.4f} | {base['perplexity']:.2f} |",
+        f"| fine-tuned | {tuned['loss']:.4f} | {tuned['perplexity']:.2f} |",
+        "",
+        f"Perplexity ratio, fine-tuned / base: {metrics['perplexity_ratio']:.4f} (below 1 is better).",
+        "",
+        "## Generations",
+        "",
+        "| prompt | base | fine-tuned |",
+        "| --- | --- | --- |",
+    ]
+    for index, prompt in enumerate(prompts):
+        lines.append(f"| {_cell(prompt)} | {_cell(generations['base'][index])} | {_cell(generations['finetuned'][index])} |")
+    return "\n".join(lines) + "\n"
