@@ -5,6 +5,7 @@ keeps a second copy of it, and each stage runs through ``Repo.reproduce``,
 so DVC alone decides whether it is stale.
 """
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -15,7 +16,8 @@ from dvc.repo import Repo
 
 def stage_order(repo_root: Path) -> list[str]:
     """Return the stage names of dvc.yaml in dependency order (ties by name)."""
-    with Repo(str(repo_root)) as repo:
+    # DVC resolves stage addresses against the working directory, not the repo root.
+    with contextlib.chdir(repo_root), Repo() as repo:
         # DVC's edges point from a stage to the stages it depends on.
         graph = repo.index.graph.reverse()
         return [stage.addressing for stage in nx.lexicographical_topological_sort(graph, key=lambda s: s.addressing)]
@@ -32,6 +34,6 @@ def reproduce(repo_root: Path, stage: str) -> bool:
     if os.environ.get("PATH", "").split(os.pathsep)[0] != bin_dir:
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
 
-    with Repo(str(repo_root)) as repo:
+    with contextlib.chdir(repo_root), Repo() as repo:
         ran = repo.reproduce(stage, single_item=True)
     return bool(ran)

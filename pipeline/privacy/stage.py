@@ -54,7 +54,7 @@ def run(config: PrivacyConfig, in_dir: Path, out_dir: Path, stats_path: Path) ->
                 audit.write(record["id"], action, reasons, entities=dict(counts))
 
         write_records(kept, staging / RECORDS_FILE)
-        write_config(staging, "privacy", config)
+        write_config(staging, {"privacy": config})
 
     stats = stage_stats("privacy", len(records), audit, entities=dict(sorted(entity_totals.items())), capped=capped)
     write_json(stats_path, stats)
