@@ -23,7 +23,7 @@ setup: $(VENV)/.installed
 
 repro: setup
 	$(BIN)/dvc repro
-	@$(BIN)/dvc metrics show
+	@$(BIN)/dvc metrics show reports/evaluate/metrics.json
 	@echo
 	@echo "Fine-tuned model: models/finetuned"
 	@echo "Metrics:          reports/evaluate/metrics.json"
