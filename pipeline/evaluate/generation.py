@@ -11,11 +11,15 @@ def generate(model, tokenizer, config: EvaluateConfig) -> list[str]:
     """Return one continuation per prompt (the generated text only)."""
     device = next(model.parameters()).device
     model.eval()
+    if config.do_sample:
+        sampling = {"do_sample": True, "temperature": config.temperature, "top_p": config.top_p}
+    else:
+        sampling = {"do_sample": False}
+
     outputs = []
     for prompt in config.prompts:
         set_seed(config.seed)
         encoded = tokenizer(prompt, return_tensors="pt", add_special_tokens=False).to(device)
-        sampling = {"do_sample": True, "temperature": config.temperature, "top_p": config.top_p} if config.do_sample else {"do_sample": False}
         generated = model.generate(
             **encoded,
             max_new_tokens=config.max_new_tokens,

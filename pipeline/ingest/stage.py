@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.core.artifacts import atomic_dir, write_config, write_json
-from pipeline.core.audit import AuditWriter, DROPPED, KEPT
+from pipeline.core.audit import AUDIT_FILE, DROPPED, KEPT, AuditWriter
 from pipeline.core.config import IngestConfig, SourceConfig
 from pipeline.core.errors import InputError
 from pipeline.ingest.normalize import normalize_text
@@ -19,8 +19,6 @@ from pipeline.ingest.readers import Rejection, detect_format, read_file
 from pipeline.core.records import RECORDS_FILE, assign_split, content_hash, record_id, write_records
 
 log = logging.getLogger(__name__)
-
-AUDIT_FILE = "audit.jsonl"
 
 # Rejections listed in stats.json; audit.jsonl always has all of them.
 MAX_LISTED_REJECTIONS = 1000
@@ -59,57 +57,63 @@ def _extract(fields: dict, source: SourceConfig, form: str, min_chars: int) -> d
     return record
 
 
+def _ingest_file(path: Path, source: SourceConfig, config: IngestConfig, audit: AuditWriter,
+                 records: list[dict], rejections: list[dict]) -> Counter:
+    """Append the kept records and the rejections of one file; return its counts."""
+    name = path.as_posix()
+    counts: Counter[str] = Counter()
+    file_format = source.format if source.format != "auto" else detect_format(path)
+
+    def reject(line: int, reason: str, detail: str) -> None:
+        counts["rejected"] += 1
+        rejections.append({"source": name, "line": line, "reason": reason, "detail": detail})
+        audit.write(None, DROPPED, [reason], source=name, line=line, detail=detail)
+
+    for item in read_file(path, file_format, source.text_unit, source.text_field or "text"):
+        counts["read"] += 1
+        if isinstance(item, Rejection):
+            reject(item.line, item.reason, item.detail)
+            continue
+        fields = _extract(item.fields, source, config.unicode_form, config.min_chars)
+        if isinstance(fields, Rejection):
+            reject(item.line, fields.reason, fields.detail)
+            continue
+
+        digest = content_hash(fields)
+        record = {
+            "id": record_id(name, item.line, digest),
+            "source": name,
+            "line": item.line,
+            "content_hash": digest,
+            "split": assign_split(digest, config.split.validation, config.split.test, config.split.salt),
+            **fields,
+        }
+        records.append(record)
+        counts["kept"] += 1
+        audit.write(record["id"], KEPT, source=name, line=item.line)
+
+    # A file with no rows at all (such as an empty Parquet table) still shows up in the counts.
+    if counts["read"] == 0:
+        counts["read"] += 1
+        reject(0, "empty_file", "the file has no rows; remove it from ingest.sources or add records")
+    return counts
+
+
 def run(config: IngestConfig, out_dir: Path, stats_path: Path) -> dict:
     """Read all sources into ``out_dir``/records.parquet; write stats to ``stats_path``."""
     records: list[dict] = []
-    per_source: dict[str, Counter] = {}
     rejections: list[dict] = []
+    per_source: dict[str, Counter] = {}
 
     with atomic_dir(out_dir) as staging:
         with AuditWriter(staging / AUDIT_FILE, "ingest") as audit:
             for source in config.source_list():
                 for path in _source_files(source):
-                    name = path.as_posix()
-                    counts = per_source.setdefault(name, Counter())
-                    file_format = source.format if source.format != "auto" else detect_format(path)
-
-                    for item in read_file(path, file_format, source.text_unit, source.text_field or "text"):
-                        counts["read"] += 1
-                        if isinstance(item, Rejection):
-                            outcome, line = item, item.line
-                        else:
-                            outcome, line = _extract(item.fields, source, config.unicode_form, config.min_chars), item.line
-
-                        if isinstance(outcome, Rejection):
-                            counts["rejected"] += 1
-                            rejection = {"source": name, "line": line, "reason": outcome.reason, "detail": outcome.detail}
-                            rejections.append(rejection)
-                            audit.write(None, DROPPED, [outcome.reason], source=name, line=line, detail=outcome.detail)
-                            continue
-
-                        digest = content_hash(outcome)
-                        record = {
-                            "id": record_id(name, line, digest),
-                            "source": name,
-                            "line": line,
-                            "content_hash": digest,
-                            "split": assign_split(digest, config.split.validation, config.split.test, config.split.salt),
-                            **outcome,
-                        }
-                        records.append(record)
-                        counts["kept"] += 1
-                        audit.write(record["id"], KEPT, source=name, line=line)
-
-                    if counts["read"] == 0:
-                        counts["read"] += 1
-                        counts["rejected"] += 1
-                        detail = "the file has no rows; remove it from ingest.sources or add records"
-                        rejections.append({"source": name, "line": 0, "reason": "empty_file", "detail": detail})
-                        audit.write(None, DROPPED, ["empty_file"], source=name, line=0, detail=detail)
+                    per_source[path.as_posix()] = _ingest_file(path, source, config, audit, records, rejections)
 
         if not records:
-            raise InputError("no records were ingested from any source; see the rejections in "
-                             f"{out_dir / AUDIT_FILE} or check ingest.sources")
+            raise InputError("no records were ingested from any source; check ingest.sources and the "
+                             f"rejections: {Counter(r['reason'] for r in rejections).most_common()}")
         write_records(records, staging / RECORDS_FILE)
         write_config(staging, {"ingest": config})
 
