@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 from dvc.repo import Repo
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
 from prefect.testing.utilities import prefect_test_harness
 
 from flows.retrain import retrain
@@ -53,6 +55,17 @@ def test_flow_runs_then_skips(harness, tmp_path):
 
     assert all(first.values()), first
     assert not any(second.values()), second
+
+
+def test_flow_publishes_metrics_artifact(harness, tmp_path):
+    retrain(str(make_pipeline_repo(tmp_path / "flow")))
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["evaluation-metrics"]))
+        )
+    assert artifacts
+    assert "| finetuned |" in artifacts[0].data
 
 
 def test_flow_matches_dvc_repro(harness, tmp_path):
