@@ -79,6 +79,7 @@ def run(model_config: ModelConfig, config: TrainConfig, data_dir: Path, out_dir:
         result = trainer.train()
         evaluation = trainer.evaluate()
 
+    # TODO: under torchrun every rank would reach this save; only rank 0 should write out_dir.
     with atomic_dir(out_dir) as staging:
         if config.lora.enabled:
             model.save_pretrained(staging / ADAPTER_DIR)
