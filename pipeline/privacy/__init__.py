@@ -1,4 +1,4 @@
-"""Find PII in the record table and redact it, or drop the records that hold it."""
+"""Find PII in the record table and redact, pseudonymize, keep or drop it per entity type (docs/privacy.md)."""
 
 from pipeline.privacy.stage import run
 
