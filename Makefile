@@ -14,7 +14,8 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	# torch first and alone: an unpinned resolve would pull the CUDA build.
+	# torch first and alone, pinned: an open range would take whichever build the index serves,
+	# a multi-GB CUDA one on PyPI for Linux x86_64.
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@

@@ -29,7 +29,9 @@ os.environ.update({
 os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"]
 
 # Files a pipeline repo needs; everything else in the checkout is left out.
-REPO_FILES = ["dvc.yaml", "params.yaml", ".dvcignore", "pipeline", "flows", "data/raw"]
+# params.yaml comes from the last commit when there is one, so local edits
+# made while trying the project do not leak into the tests.
+REPO_FILES = ["dvc.yaml", ".dvcignore", "pipeline", "flows"]
 
 # Small enough that a full run takes about a minute on 2 cores.
 SMALL_PARAMS = {
@@ -71,6 +73,12 @@ def make_pipeline_repo(target: Path, override: dict | None = None) -> Path:
         else:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
+
+    committed = subprocess.run(["git", "show", "HEAD:params.yaml"], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    params_text = committed.stdout if committed.returncode == 0 else (PROJECT_ROOT / "params.yaml").read_text(encoding="utf-8")
+    (target / "params.yaml").write_text(params_text, encoding="utf-8")
+    (target / "data" / "raw").mkdir(parents=True)
+    (target / "data" / "raw" / ".gitkeep").touch()
 
     update_params(target, merge(SMALL_PARAMS, override or {}))
     git(target, "init", "-q")

@@ -1,7 +1,5 @@
 """A real tiny model trained for a few steps, full and LoRA."""
 
-import json
-
 import pytest
 from transformers import AutoModelForCausalLM
 
@@ -20,12 +18,7 @@ TINY_MODEL = BaseModelConfig(vocab_size=300, n_positions=32, n_embd=16, n_layer=
 def tokenized(tmp_path_factory):
     """A tiny base model and tokenized data built by the real stages."""
     root = tmp_path_factory.mktemp("train")
-    corpus = root / "corpus"
-    corpus.mkdir()
     texts = [f"The engineer repaired bridge number {i}. 工程师修好了第{i}座桥。" for i in range(60)]
-    (corpus / "docs.jsonl").write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts))
-    build_base_model(TINY_MODEL, corpus, root / "base")
-
     splits = {0: "validation", 1: "test"}
     records = [{"id": f"r{i}", "source": "s", "line": i, "content_hash": "h", "split": splits.get(i % 10, "train"),
                 "text": text, "prompt": None, "response": None} for i, text in enumerate(texts)]
@@ -33,6 +26,8 @@ def tokenized(tmp_path_factory):
                     "text": None, "prompt": "What is 1 plus 1?\n", "response": "2"})
     (root / "records").mkdir()
     write_records(records, root / "records" / "records.parquet")
+    build_base_model(TINY_MODEL, root / "records", root / "base")
+
     model = ModelConfig(name_or_path=str(root / "base"))
     tokenize(model, TokenizeConfig(block_size=32), root / "records", root / "tokenized", root / "tok.json")
     return root, model

@@ -1,5 +1,5 @@
 """Build the small default base model offline: a tokenizer trained on the
-sample corpus and a randomly initialized GPT-2 sized for a CPU."""
+redacted corpus and a randomly initialized GPT-2 sized for a CPU."""
 
 from pipeline.base_model.stage import run
 

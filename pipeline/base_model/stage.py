@@ -1,12 +1,12 @@
 """The base_model stage: train a byte-level BPE tokenizer and build a tiny GPT-2.
 
-The result is an ordinary Hugging Face model folder, loaded downstream by
+The tokenizer learns from the train split after the privacy stage, so no
+piece of a redacted value can become a vocabulary entry. The result is an ordinary Hugging Face model folder, loaded downstream by
 the same ``from_pretrained`` call that loads a hub id, so the default run
 exercises the code path that real models take. The weights are random: the
 fine-tuned model's lower perplexity comes from training in this pipeline.
 """
 
-import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +18,7 @@ from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
 from pipeline.core.artifacts import atomic_dir, write_config
 from pipeline.core.config import BaseModelConfig
 from pipeline.core.errors import InputError
+from pipeline.core.records import RECORDS_FILE, read_records, record_texts
 
 log = logging.getLogger(__name__)
 
@@ -25,19 +26,11 @@ EOS_TOKEN = "<|endoftext|>"
 PAD_TOKEN = "<|pad|>"
 
 
-def corpus_texts(folder: Path) -> Iterator[str]:
-    """Yield the text fields of every parseable line of the JSONL and text files in ``folder``."""
-    for path in sorted(folder.iterdir()):
-        if path.suffix == ".jsonl":
-            for raw in path.read_bytes().splitlines():
-                try:
-                    row = json.loads(raw.decode("utf-8"))
-                except (UnicodeDecodeError, json.JSONDecodeError):
-                    continue  # ingest counts and reports these lines; here they only feed the vocabulary
-                if isinstance(row, dict):
-                    yield from (value for value in row.values() if isinstance(value, str))
-        elif path.suffix == ".txt":
-            yield path.read_text(encoding="utf-8")
+def corpus_texts(records_dir: Path) -> Iterator[str]:
+    """Yield the text fields of the train-split records in ``records_dir``."""
+    for record in read_records(records_dir):
+        if record["split"] == "train":
+            yield from record_texts(record).values()
 
 
 def train_tokenizer(texts: Iterator[str], vocab_size: int) -> PreTrainedTokenizerFast:
@@ -56,8 +49,8 @@ def train_tokenizer(texts: Iterator[str], vocab_size: int) -> PreTrainedTokenize
 
 def run(config: BaseModelConfig, corpus_dir: Path, out_dir: Path) -> dict:
     """Write a tokenizer and a randomly initialized GPT-2 to ``out_dir``."""
-    if not corpus_dir.is_dir():
-        raise InputError(f"{corpus_dir}: corpus folder not found; run the sample stage first (dvc repro sample)")
+    if not (corpus_dir / RECORDS_FILE).is_file():
+        raise InputError(f"{corpus_dir / RECORDS_FILE}: not found; run the privacy stage first (dvc repro privacy)")
 
     tokenizer = train_tokenizer(corpus_texts(corpus_dir), config.vocab_size)
     torch.manual_seed(config.seed)

@@ -19,6 +19,9 @@ def render_report(metrics: dict, prompts: list[str], generations: dict[str, list
         "",
         f"Perplexity ratio, fine-tuned / base: {metrics['perplexity_ratio']:.4f} (below 1 is better).",
         "",
+        *([f"The base model was built by the base_model stage with random weights, so its perplexity "
+           f"is near the vocabulary size and the ratio shows that training worked, not how much "
+           f"fine-tuning improved a pretrained model.", ""] if metrics.get("base_is_untrained") else []),
         "## Generations",
         "",
         "| prompt | base | fine-tuned |",

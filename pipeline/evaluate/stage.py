@@ -11,7 +11,7 @@ from pathlib import Path
 import torch
 from datasets import load_from_disk
 
-from pipeline.core.artifacts import write_json
+from pipeline.core.artifacts import PARAMS_FILE, write_json
 from pipeline.core.config import EvaluateConfig, ModelConfig
 from pipeline.core.errors import InputError
 from pipeline.core.hub import load_causal_lm, load_tokenizer
@@ -42,8 +42,11 @@ def run(model_config: ModelConfig, config: EvaluateConfig, data_dir: Path, finet
         log.info("%s: perplexity %.3f over %d test tokens", name, scores[name]["perplexity"], scores[name]["tokens"])
         model.to("cpu")
 
+    # The base_model stage leaves its params.json in the folder it builds.
+    built_here = Path(model_config.name_or_path, PARAMS_FILE)
     metrics = {
         "base_model": model_config.name_or_path,
+        "base_is_untrained": built_here.is_file() and "base_model" in json.loads(built_here.read_text(encoding="utf-8")),
         "base": scores["base"],
         "finetuned": scores["finetuned"],
         "perplexity_ratio": scores["finetuned"]["perplexity"] / scores["base"]["perplexity"],

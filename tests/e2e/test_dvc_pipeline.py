@@ -13,7 +13,7 @@ from tests.conftest import make_pipeline_repo, update_params
 
 pytestmark = pytest.mark.e2e
 
-ALL_STAGES = ["sample", "base_model", "ingest", "privacy", "bias", "tokenize", "train", "evaluate"]
+ALL_STAGES = ["check_params", "sample", "base_model", "ingest", "privacy", "bias", "tokenize", "train", "evaluate"]
 
 
 def reproduce(repo: Path) -> list[str]:
@@ -68,7 +68,19 @@ def test_bias_param_change_reruns_downstream_only(built_repo):
     # Turning dedup off keeps more records, so every downstream input changes too;
     # a change that left bias's output identical would rightly stop at bias.
     update_params(built_repo, {"bias": {"dedup": {"enabled": False}}})
-    assert reproduce(built_repo) == sorted(["bias", "tokenize", "train", "evaluate"])
+    # check_params validates every edit of params.yaml; it has no downstream stages.
+    assert reproduce(built_repo) == sorted(["check_params", "bias", "tokenize", "train", "evaluate"])
+
+
+def test_misspelled_section_fails_repro(built_repo):
+    original = (built_repo / "params.yaml").read_text(encoding="utf-8")
+    update_params(built_repo, {"trian": {"max_steps": 10}})
+    try:
+        result = subprocess.run([sys.executable, "-m", "dvc", "repro"], cwd=built_repo, capture_output=True, text=True)
+    finally:
+        (built_repo / "params.yaml").write_text(original, encoding="utf-8")
+    assert result.returncode != 0
+    assert "trian: unknown key" in result.stdout + result.stderr
 
 
 def test_dvc_metrics_show_reads_metrics(built_repo):
