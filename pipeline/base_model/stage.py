@@ -1,7 +1,8 @@
 """The base_model stage: train a byte-level BPE tokenizer and build a tiny GPT-2.
 
-The tokenizer learns from the train split after the privacy stage, so no
-piece of a redacted value can become a vocabulary entry. The result is an ordinary Hugging Face model folder, loaded downstream by
+The tokenizer learns from the train split after the privacy stage, so the
+values that stage redacted cannot become vocabulary entries. The result is an
+ordinary Hugging Face model folder, loaded downstream by
 the same ``from_pretrained`` call that loads a hub id, so the default run
 exercises the code path that real models take. The weights are random: the
 fine-tuned model's lower perplexity comes from training in this pipeline.
