@@ -162,3 +162,13 @@ def test_cli_reports_error_without_traceback(tmp_path):
     assert result.returncode == 2
     assert "does/not/exist.jsonl: input not found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_empty_parquet_table_counted(tmp_path):
+    empty = tmp_path / "empty.parquet"
+    pq.write_table(pa.table({"text": pa.array([], type=pa.string())}), empty)
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"text": "something"}\n', encoding="utf-8")
+    stats, _ = ingest(tmp_path, str(empty), str(good))
+    assert stats["sources"][empty.as_posix()] == {"read": 1, "kept": 0, "rejected": 1}
+    assert stats["reasons"] == {"empty_file": 1}
