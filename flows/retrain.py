@@ -20,6 +20,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows.stages import reproduce, stage_order
+from pipeline.evaluate.report import metrics_table
 
 METRICS_FILE = Path("reports/evaluate/metrics.json")
 
@@ -40,15 +41,7 @@ def publish_metrics(repo_root: Path) -> dict | None:
         get_run_logger().warning("no metrics at %s; nothing published", path)
         return None
     metrics = json.loads(path.read_text(encoding="utf-8"))
-    rows = [
-        "| model | loss (nats/token) | perplexity | test tokens |",
-        "| --- | ---: | ---: | ---: |",
-    ]
-    for name in ("base", "finetuned"):
-        score = metrics[name]
-        rows.append(f"| {name} | {score['loss']:.4f} | {score['perplexity']:.3f} | {score['tokens']} |")
-    rows.append(f"\nPerplexity ratio, fine-tuned / base: {metrics['perplexity_ratio']:.4f}")
-    create_markdown_artifact(key="evaluation-metrics", markdown="\n".join(rows),
+    create_markdown_artifact(key="evaluation-metrics", markdown="\n".join(metrics_table(metrics)),
                              description="Held-out perplexity of the base and fine-tuned models")
     return metrics
 

@@ -22,6 +22,15 @@ from pipeline.evaluate.report import render_report
 log = logging.getLogger(__name__)
 
 
+def _built_by_base_model_stage(name_or_path: str) -> bool:
+    """Tell whether the base model is the untrained one that the base_model stage builds.
+
+    That stage leaves a params.json with a ``base_model`` section in its folder.
+    """
+    params = Path(name_or_path, PARAMS_FILE)
+    return params.is_file() and "base_model" in json.loads(params.read_text(encoding="utf-8"))
+
+
 def run(model_config: ModelConfig, config: EvaluateConfig, data_dir: Path, finetuned_dir: Path, out_dir: Path) -> dict:
     """Score both models on the test split of ``data_dir`` and write the report to ``out_dir``."""
     test = load_from_disk(str(data_dir))["test"]
@@ -42,11 +51,9 @@ def run(model_config: ModelConfig, config: EvaluateConfig, data_dir: Path, finet
         log.info("%s: perplexity %.3f over %d test tokens", name, scores[name]["perplexity"], scores[name]["tokens"])
         model.to("cpu")
 
-    # The base_model stage leaves its params.json in the folder it builds.
-    built_here = Path(model_config.name_or_path, PARAMS_FILE)
     metrics = {
         "base_model": model_config.name_or_path,
-        "base_is_untrained": built_here.is_file() and "base_model" in json.loads(built_here.read_text(encoding="utf-8")),
+        "base_is_untrained": _built_by_base_model_stage(model_config.name_or_path),
         "base": scores["base"],
         "finetuned": scores["finetuned"],
         "perplexity_ratio": scores["finetuned"]["perplexity"] / scores["base"]["perplexity"],

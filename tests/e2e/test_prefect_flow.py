@@ -65,7 +65,7 @@ def test_flow_publishes_metrics_artifact(harness, tmp_path):
             artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["evaluation-metrics"]))
         )
     assert artifacts
-    assert "| finetuned |" in artifacts[0].data
+    assert "| fine-tuned |" in artifacts[0].data
 
 
 def test_flow_matches_dvc_repro(harness, tmp_path):
