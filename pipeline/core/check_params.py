@@ -4,28 +4,20 @@ The resolved file records the exact settings of a run, including the values
 that params.yaml leaves to defaults.
 """
 
-import argparse
-import sys
 from pathlib import Path
 
 from pipeline.core.artifacts import write_json
-from pipeline.core.config import DEFAULT_PARAMS, load_params
-from pipeline.core.errors import ConfigError
+from pipeline.core.cli import run_cli, stage_parser
+from pipeline.core.config import Params
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.core.check_params", description=__doc__.split("\n")[0])
-    parser.add_argument("--params", default=str(DEFAULT_PARAMS), help="params file (default: %(default)s)")
-    parser.add_argument("--out", type=Path, default=Path("reports/params.json"), help="resolved params file (default: %(default)s)")
-    args = parser.parse_args()
-    try:
-        params = load_params(args.params)
-    except ConfigError as error:
-        print(f"error: {error}", file=sys.stderr)
-        sys.exit(2)
-    write_json(args.out, params.model_dump(mode="json"))
-    print(f"{args.params}: valid; resolved params written to {args.out}")
+def write_resolved(params: Params, out: Path) -> dict:
+    """Write the validated params to ``out``; return where they went."""
+    write_json(out, params.model_dump(mode="json"))
+    return {"resolved_params": str(out)}
 
 
 if __name__ == "__main__":
-    main()
+    parser = stage_parser("core.check_params", "Validate params.yaml and write it resolved.")
+    parser.add_argument("--out", type=Path, default=Path("reports/params.json"), help="resolved params file (default: %(default)s)")
+    run_cli(parser, lambda params, args: write_resolved(params, args.out))

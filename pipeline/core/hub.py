@@ -4,10 +4,10 @@ from pipeline.core.config import ModelConfig
 from pipeline.core.errors import InputError
 
 
-def _not_loadable(config: ModelConfig, what: str, error: Exception) -> InputError:
-    revision = f" at revision {config.revision!r}" if config.revision else ""
+def _not_loadable(name_or_path: str, revision: str | None, what: str, error: Exception) -> InputError:
+    at_revision = f" at revision {revision!r}" if revision else ""
     return InputError(
-        f"model.name_or_path: cannot load the {what} of {config.name_or_path!r}{revision} ({error}); "
+        f"model.name_or_path: cannot load the {what} of {name_or_path!r}{at_revision} ({error}); "
         "use an existing local folder, or a hub id while online (or already in the Hugging Face cache)"
     )
 
@@ -19,7 +19,7 @@ def load_tokenizer(config: ModelConfig):
     try:
         tokenizer = AutoTokenizer.from_pretrained(config.name_or_path, revision=config.revision)
     except (OSError, ValueError) as error:
-        raise _not_loadable(config, "tokenizer", error) from None
+        raise _not_loadable(config.name_or_path, config.revision, "tokenizer", error) from None
     if tokenizer.eos_token_id is None:
         raise InputError(f"model.name_or_path: the tokenizer of {config.name_or_path!r} has no EOS token, "
                          "which packing needs between documents; choose a causal-LM tokenizer")
@@ -36,4 +36,4 @@ def load_causal_lm(name_or_path: str, revision: str | None = None, dtype=None):
     try:
         return AutoModelForCausalLM.from_pretrained(name_or_path, revision=revision, dtype=dtype)
     except (OSError, ValueError) as error:
-        raise _not_loadable(ModelConfig(name_or_path=name_or_path, revision=revision), "model", error) from None
+        raise _not_loadable(name_or_path, revision, "model", error) from None
