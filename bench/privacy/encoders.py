@@ -12,7 +12,7 @@ from pathlib import Path
 import stdnum
 from stdnum import iban
 
-from pipeline.privacy.checksums import keccak256
+from pipeline.privacy.checksums import bech32_polymod, keccak256
 
 _BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
@@ -63,17 +63,6 @@ def base58check(payload: bytes) -> str:
     return "1" * (len(data) - len(data.lstrip(b"\0"))) + encoded
 
 
-def _polymod(values):
-    generators = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
-    checksum = 1
-    for value in values:
-        top = checksum >> 25
-        checksum = (checksum & 0x1FFFFFF) << 5 ^ value
-        for bit in range(5):
-            checksum ^= generators[bit] if (top >> bit) & 1 else 0
-    return checksum
-
-
 def segwit_address(version: int, program: bytes) -> str:
     data = [version]
     accumulator, bits = 0, 0
@@ -87,7 +76,7 @@ def segwit_address(version: int, program: bytes) -> str:
         data.append((accumulator << (5 - bits)) & 31)
     constant = 1 if version == 0 else 0x2BC830A3
     hrp = [ord(c) >> 5 for c in "bc"] + [0] + [ord(c) & 31 for c in "bc"]
-    polymod = _polymod(hrp + data + [0] * 6) ^ constant
+    polymod = bech32_polymod(hrp + data + [0] * 6) ^ constant
     checksum = [(polymod >> 5 * (5 - i)) & 31 for i in range(6)]
     return "bc1" + "".join(_BECH32[d] for d in data + checksum)
 

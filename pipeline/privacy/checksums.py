@@ -15,7 +15,8 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _bech32_polymod(values: list[int]) -> int:
+def bech32_polymod(values: list[int]) -> int:
+    """Compute the bech32 checksum polynomial over 5-bit values (BIP 173)."""
     generators = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
     checksum = 1
     for value in values:
@@ -43,7 +44,7 @@ def segwit_address_valid(address: str, hrp: str = "bc") -> bool:
     if len(data) < 7:
         return False
     expanded_hrp = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
-    constant = _bech32_polymod(expanded_hrp + data)
+    constant = bech32_polymod(expanded_hrp + data)
     version = data[0]
     if version > 16 or constant != (_BECH32_CONST if version == 0 else _BECH32M_CONST):
         return False
