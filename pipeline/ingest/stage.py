@@ -3,7 +3,7 @@
 Each kept record gets a stable id (from source, line and content hash) and a
 split chosen from its content hash. Every input row ends up either in
 records.parquet or as a rejection in audit.jsonl with its source, line and
-reason; stats.json adds the counts up per source and per reason.
+reason. stats.json adds the counts up per source and per reason.
 """
 
 import logging

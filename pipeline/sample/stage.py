@@ -1,9 +1,9 @@
 """The sample stage: write a seeded demo corpus with real problems in it.
 
 The corpus has English and Chinese plain documents and prompt/response
-pairs, planted PII, toxic lines, verbatim duplicates and a few malformed
-lines (broken JSON, invalid UTF-8, a missing field, a wrong type), so that
-every later stage has real work to do.
+pairs. It also has planted PII, toxic lines, verbatim duplicates and a few
+malformed lines (broken JSON, invalid UTF-8, a missing field, a wrong type),
+so that every later stage has real work to do.
 """
 
 import json
@@ -36,11 +36,15 @@ def _documents(config: SampleConfig, rng: random.Random, planter: PiiPlanter) ->
     texts = []
     for _ in range(config.documents):
         chinese = rng.random() < 0.4
+        separator = "" if chinese else " "
+        plant = planter.chinese if chinese else planter.english
+        toxic_lines = ZH_TOXIC if chinese else EN_TOXIC
+
         text = document(rng, chinese)
         if rng.random() < config.pii_rate:
-            text += (" " if not chinese else "") + (planter.chinese(rng) if chinese else planter.english(rng))
+            text += separator + plant(rng)
         if rng.random() < config.toxic_rate:
-            text += (" " if not chinese else "") + rng.choice(ZH_TOXIC if chinese else EN_TOXIC)
+            text += separator + rng.choice(toxic_lines)
         texts.append(text)
     return texts
 

@@ -8,8 +8,8 @@ from pipeline.core.errors import ConfigError
 def resolve_precision(requested: str) -> str:
     """Map ``train.precision`` to fp32, bf16 or fp16 for the hardware present.
 
-    auto picks bf16 on a CUDA GPU that supports it and fp32 otherwise; fp16 is
-    never chosen automatically because it needs loss scaling to be stable.
+    auto picks bf16 on a CUDA GPU that supports it and fp32 otherwise. It never
+    picks fp16, because fp16 needs loss scaling to be stable.
     """
     cuda = torch.cuda.is_available()
     if requested == "auto":
